@@ -21,6 +21,8 @@ SECTION_TYPES = {
     "ordlista": "glossary",
     "om": "page",
 }
+# Overview pages (type "page") that live inside a typed section besides its index.md.
+OVERVIEW_PAGES = {"fallstudier/jamforelse.md"}
 # Id prefix each type's ids must start with (pages of type "page" are free).
 ID_PREFIX = {
     "guide": "guide-",

@@ -123,7 +123,7 @@ def page_context(project: Project, meta: dict, rel: str, lang: str, file_lang: s
 
     def row(key: str, values: list[dict]) -> None:
         if values:
-            ctx["facts"].append({"label": text[key], "values": values})
+            ctx["facts"].append({"label": text[key], "entries": values})
 
     def plain(value) -> list[dict]:
         return [{"text": str(value), "href": None}]
@@ -388,7 +388,7 @@ def esc(value) -> str:
 
 
 # --- HTML transforms ----------------------------------------------------------------------------
-TASK = re.compile(r'<li class="task-list-item"><input (?:disabled="disabled" )?type="checkbox"\s*/?>\s*'
+TASK = re.compile(r'<li class="task-list-item"><input type="checkbox"(?: disabled(?:="disabled")?)?\s*/?>\s*'
                   r"(?P<id>[A-Z]{2,6}-\d{2})\s+(?P<text>.*?)</li>", re.S)
 FIELD_HTML = re.compile(r"\[\[([^\]<>\n]+)\]\]")
 

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from scripts.config import ID_PREFIX, LANGS, SECTION_TYPES, SOURCE_LANG, Project
+from scripts.config import ID_PREFIX, LANGS, OVERVIEW_PAGES, SECTION_TYPES, SOURCE_LANG, Project
 from scripts.content import Page, iter_pages
 from scripts.findings import Finding
 from scripts.schema import MIN_SOURCES, REFERENCE_TYPES, REQUIRED_SECTIONS, fields_for
@@ -121,7 +121,7 @@ def check_front_matter(page: Page, index: SiteIndex, add) -> None:
 
 
 def expected_type(page: Page) -> set[str] | None:
-    if page.section == "" or page.rel.endswith("/index.md") and page.rel.count("/") == 1:
+    if page.section == "" or page.rel in OVERVIEW_PAGES or page.rel.endswith("/index.md") and page.rel.count("/") == 1:
         return {"page", "glossary"} if page.section == "ordlista" else {"page"}
     if page.section == "utbildning":
         return {"course"} if page.rel.endswith("/index.md") else {"module"}
