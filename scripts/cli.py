@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     downloads = commands.add_parser("downloads", help="write the DOCX files of checklists and templates")
     downloads.add_argument("--out", type=Path, default=Path("site"), help="site folder (default: site)")
 
+    commands.add_parser("bench", help="measure build time, pages per language and sizes (bench-results/latest.json)")
+
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -43,7 +45,14 @@ def main(argv: list[str] | None = None) -> int:
         missing = [p for p in args.paths if not p.exists()]
         if missing:
             print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
-            return 2
+            if args.command == "bench":
+        import json
+
+        from scripts.bench import run as bench
+
+        print(json.dumps(bench(project), indent=2))
+        return 0
+    return 2
         findings = run(project, args.paths or None)
         for finding in findings:
             print(finding.format())
@@ -57,7 +66,14 @@ def main(argv: list[str] | None = None) -> int:
             path = create(project, args.type, args.slug, args.course)
         except ValueError as err:
             print(f"error: {err}", file=sys.stderr)
-            return 2
+            if args.command == "bench":
+        import json
+
+        from scripts.bench import run as bench
+
+        print(json.dumps(bench(project), indent=2))
+        return 0
+    return 2
         print(f"wrote {path.relative_to(project.root)} (and added it to the nav in mkdocs.yml)")
         return 0
 
@@ -87,5 +103,12 @@ def main(argv: list[str] | None = None) -> int:
 
         for path in write_all(project, args.out):
             print(path)
+        return 0
+    if args.command == "bench":
+        import json
+
+        from scripts.bench import run as bench
+
+        print(json.dumps(bench(project), indent=2))
         return 0
     return 2

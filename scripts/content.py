@@ -214,7 +214,8 @@ def parse_front_matter(text: str) -> tuple[dict, dict, int]:
         node = yaml.compose(source, Loader=YamlLoader)
         meta = load_yaml(source)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        # Where the broken construct starts (an unclosed bracket) beats where the parser gave up.
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or str(err)
         raise FrontMatterError(line, f"invalid YAML in front matter: {problem}") from None

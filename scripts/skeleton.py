@@ -103,7 +103,7 @@ EXTRA = {
     "method": "phase: dialog\neffort: medel\nlead_time: 2–4 veckor\nwhen: Skriv på en rad när metoden passar.\n"
               "legal:\n  eu: []\n  se: []\n  no: []\n",
     "case": "organisation: Namn på organisationen\ncountry: se\nyear: \"{year}\"\nsector: halsa-omsorg\n"
-            "methods: [metod-dialogkonferens]\nprocedure: okand\noutcome: Skriv resultatet på en rad.\n"
+            "methods: [{method}]\nprocedure: okand\noutcome: Skriv resultatet på en rad.\n"
             "lup_link: Svenskt fall, utanför LUP.\n",
     "checklist": "item_prefix: {prefix}\n",
     "module": "teaching: 20\nexercises: 15\nobjectives:\n  - Förklara ...\nkeypoints:\n  - ...\n",
@@ -128,12 +128,20 @@ def create(project: Project, page_type: str, slug: str, course: str | None = Non
     title = slug.replace("-", " ").capitalize()
     front = (f"---\ntitle: {title}\ndescription: Skriv en mening på 50–160 tecken som beskriver sidan för sökmotorer och kort.\n"
              f"type: {page_type}\nid: {ID_PREFIX.get(page_type, '')}{slug}\nreviewed: {dt.date.today().isoformat()}\n"
-             f"owner: redaktionen\n" + EXTRA.get(page_type, "").format(prefix=prefix, year=dt.date.today().year)
+             f"owner: redaktionen\n" + EXTRA.get(page_type, "").replace("{prefix}", prefix).replace("{year}", str(dt.date.today().year))
+             .replace("{method}", first_method_id(project))
              + (STANDARD_SOURCES if page_type not in ("page", "module") else "") + "---\n\n")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(front + BODIES[page_type].format(prefix=prefix), encoding="utf-8")
+    path.write_text(front + BODIES[page_type].replace("{prefix}", prefix), encoding="utf-8")
     add_to_nav(project, rel)
     return path
+
+
+def first_method_id(project: Project) -> str:
+    from scripts.content import iter_pages
+
+    ids = sorted(p.id for p in iter_pages(project, [project.lang_dir("sv") / "metoder"]) if p.type == "method" and p.id)
+    return ids[0] if ids else "metod-dialogkonferens"
 
 
 def add_to_nav(project: Project, rel: str) -> None:
