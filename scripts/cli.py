@@ -45,14 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         missing = [p for p in args.paths if not p.exists()]
         if missing:
             print(f"error: no such file or folder: {', '.join(map(str, missing))}", file=sys.stderr)
-            if args.command == "bench":
-        import json
-
-        from scripts.bench import run as bench
-
-        print(json.dumps(bench(project), indent=2))
-        return 0
-    return 2
+            return 2
         findings = run(project, args.paths or None)
         for finding in findings:
             print(finding.format())
@@ -66,14 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             path = create(project, args.type, args.slug, args.course)
         except ValueError as err:
             print(f"error: {err}", file=sys.stderr)
-            if args.command == "bench":
-        import json
-
-        from scripts.bench import run as bench
-
-        print(json.dumps(bench(project), indent=2))
-        return 0
-    return 2
+            return 2
         print(f"wrote {path.relative_to(project.root)} (and added it to the nav in mkdocs.yml)")
         return 0
 
