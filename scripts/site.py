@@ -347,7 +347,8 @@ def glossary_abbreviations(project: Project, lang: str, rel: str) -> str:
     lines = []
     for term in project.data("glossary"):
         definition = term["def_" + lang].replace("\n", " ")
-        for form in term.get("match_" + lang) or [term[lang]]:
+        forms = term.get("match_" + lang)
+        for form in [term[lang]] if forms is None else forms:  # [] switches tooltips off for a term
             lines.append(f"*[{form}]: {definition}")
     return "\n".join(lines)
 
@@ -404,6 +405,24 @@ def checklist_html(page_html: str, checklist_id: str, lang: str, project: Projec
                 f'<a class="kb-item__link headerlink" href="#{item_id}" aria-label="{item_label} {item_id}">¶</a></li>')
 
     return TASK.sub(item, page_html)
+
+
+ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+
+
+def glossary_tooltips(page_html: str) -> str:
+    """Keep the tooltip on the first use of each term only (and make it reachable by keyboard);
+    later uses become plain text, so a page is not covered in dotted underlines."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        definition, text = match.groups()
+        if definition in seen:
+            return text
+        seen.add(definition)
+        return f'<abbr title="{definition}" tabindex="0">{text}</abbr>'
+
+    return ABBR.sub(keep_first, page_html)
 
 
 def template_fields(page_html: str) -> str:

@@ -5,6 +5,8 @@
   "use strict";
 
   var TICKS = "ticks=";
+  var stringsNode = document.getElementById("kb-strings");
+  var STRINGS = stringsNode ? JSON.parse(stringsNode.textContent) : {};
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
@@ -120,6 +122,22 @@
       delete details.dataset.kbOpenedForPrint;
     });
   });
+
+  /* Tables too wide for the screen scroll sideways: make each such region reachable by keyboard. */
+  function focusableScrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1) {
+        region.tabIndex = 0;
+        region.setAttribute("role", "region");
+        var caption = region.closest("article").querySelector("h1");
+        region.setAttribute("aria-label", (caption ? caption.textContent.trim() + ": " : "") + (STRINGS.table || ""));
+      } else {
+        region.removeAttribute("tabindex");
+      }
+    });
+  }
+  window.addEventListener("load", focusableScrollRegions);
+  window.addEventListener("resize", focusableScrollRegions);
 
   var tools = document.querySelector(".kb-checklist-tools");
   if (tools) setUpChecklist(tools);
