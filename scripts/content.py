@@ -21,7 +21,7 @@ TASK_ITEM = re.compile(r"^\s*[-*] \[[ xX]\] ")
 FIELD = re.compile(r"\[\[([^\]\n]+)\]\]")
 
 
-class YamlLoader(yaml.SafeLoader):
+class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML 1.2 booleans: only true/false, so the country code `no` (Norway) stays a string."""
 
 
@@ -30,10 +30,6 @@ YamlLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 YamlLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-
-def load_yaml(source: str):
-    return yaml.load(source, Loader=YamlLoader)
 
 
 class FrontMatterError(Exception):
@@ -211,8 +207,12 @@ def parse_front_matter(text: str) -> tuple[dict, dict, int]:
         raise FrontMatterError(1, "the front matter is not closed by a line '---'")
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source, Loader=YamlLoader)
-        meta = load_yaml(source)
+        loader = YamlLoader(source)
+        try:
+            node = loader.get_single_node()
+            meta = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         # Where the broken construct starts (an unclosed bracket) beats where the parser gave up.
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)

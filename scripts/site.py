@@ -204,7 +204,7 @@ def expand(project: Project, markdown: str, rel: str, lang: str, meta: dict) -> 
         markdown += "\n\n" + method_cases(project, site, rel, lang, meta.get("id"))
     if meta.get("type") == "course":
         markdown += "\n\n" + course_agenda(project, site, rel, lang, meta)
-    return markdown + "\n\n" + glossary_abbreviations(project, lang, rel)
+    return markdown
 
 
 def md_link(text: str, from_rel: str, to_rel: str) -> str:
@@ -340,19 +340,6 @@ def glossary(project, site, rel, lang) -> str:
     return "\n".join(lines)
 
 
-def glossary_abbreviations(project: Project, lang: str, rel: str) -> str:
-    """Abbreviation definitions (`*[term]: definition`) so the abbr extension shows glossary tooltips."""
-    if rel.startswith("ordlista/") or not (project.data_dir / "glossary.yml").exists():
-        return ""
-    lines = []
-    for term in project.data("glossary"):
-        definition = term["def_" + lang].replace("\n", " ")
-        forms = term.get("match_" + lang)
-        for form in [term[lang]] if forms is None else forms:  # [] switches tooltips off for a term
-            lines.append(f"*[{form}]: {definition}")
-    return "\n".join(lines)
-
-
 def translation_status(project, site, rel, lang) -> str:
     from scripts.i18n import status
 
@@ -407,22 +394,53 @@ def checklist_html(page_html: str, checklist_id: str, lang: str, project: Projec
     return TASK.sub(item, page_html)
 
 
-ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+# Inside these elements a tooltip would be wrong (links, headings, code) or nested in a control.
+NO_TOOLTIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "button",
+              "label", "summary", "select", "option", "textarea", "th", "dt"}
+TAG = re.compile(r"(<[^>]+>)")
+TAG_NAME = re.compile(r"^</?([a-zA-Z0-9]+)")
 
 
-def glossary_tooltips(page_html: str) -> str:
-    """Keep the tooltip on the first use of each term only (and make it reachable by keyboard);
-    later uses become plain text, so a page is not covered in dotted underlines."""
-    seen: set[str] = set()
+@lru_cache(maxsize=4)
+def glossary_terms(project: Project, lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One pattern for every tooltip form of the language, longest first, and form -> definition."""
+    definitions = {}
+    for term in project.data("glossary"):
+        forms = term.get("match_" + lang)
+        for form in [term[lang]] if forms is None else forms:  # [] switches tooltips off for a term
+            definitions[form] = term["def_" + lang].strip()
+    if not definitions:
+        return None, {}
+    alternatives = "|".join(re.escape(f) for f in sorted(definitions, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])"), definitions
 
-    def keep_first(match: re.Match) -> str:
-        definition, text = match.groups()
-        if definition in seen:
-            return text
-        seen.add(definition)
-        return f'<abbr title="{definition}" tabindex="0">{text}</abbr>'
 
-    return ABBR.sub(keep_first, page_html)
+def glossary_tooltips(project: Project, page_html: str, lang: str, rel: str) -> str:
+    """Explain glossary terms where they appear in body text: the first use of each term on a page
+    becomes an <abbr> with the definition as its tooltip, reachable by keyboard."""
+    pattern, definitions = glossary_terms(project, lang)
+    if pattern is None or rel.startswith("ordlista/"):
+        return page_html
+    explained: set[str] = set()
+    skip_depth = 0
+
+    def explain(match: re.Match) -> str:
+        definition = definitions[match.group(1)]
+        if definition in explained:
+            return match.group(0)
+        explained.add(definition)
+        return f'<abbr title="{html.escape(definition, quote=True)}" tabindex="0">{match.group(0)}</abbr>'
+
+    out = []
+    for part in TAG.split(page_html):
+        if part.startswith("<"):
+            name = TAG_NAME.match(part)
+            if name and name.group(1).lower() in NO_TOOLTIP and not part.endswith("/>"):
+                skip_depth += -1 if part.startswith("</") else 1
+            out.append(part)
+        else:
+            out.append(pattern.sub(explain, part) if skip_depth == 0 and part.strip() else part)
+    return "".join(out)
 
 
 def template_fields(page_html: str) -> str:

@@ -28,7 +28,7 @@ def on_page_content(html, page, config, files):
         html = site.checklist_html(html, page.meta.get("id"), build_lang(config), PROJECT)
     if page.meta.get("type") == "template":
         html = site.template_fields(html)
-    return site.glossary_tooltips(html)
+    return site.glossary_tooltips(PROJECT, html, build_lang(config), page_rel(page))
 
 
 def on_page_context(context, page, config, nav):
