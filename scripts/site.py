@@ -213,7 +213,8 @@ def md_link(text: str, from_rel: str, to_rel: str) -> str:
 
 
 def cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: no pipes, no line breaks, no raw HTML."""
+    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def method_cases(project, site, rel, lang, method_id) -> str:
@@ -479,6 +480,20 @@ def is_fallback(project: Project, location: str, lang: str) -> bool:
     if not any((project.lang_dir(SOURCE_LANG) / c).exists() for c in candidates):
         return False  # not a content page (e.g. 404): keep
     return not any((project.lang_dir(lang) / c).exists() for c in candidates)
+
+
+_ROOT_404: dict[str, str] = {}
+
+
+def place_404(site_dir: Path, lang: str, output: str) -> str:
+    """Return what the build writes to /404.html: always the Swedish page; others go to /<lang>/404.html."""
+    if lang == SOURCE_LANG:
+        _ROOT_404[str(site_dir)] = output
+        return output
+    target = site_dir / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return _ROOT_404.get(str(site_dir), output)
 
 
 def redirects(project: Project) -> dict[str, str]:

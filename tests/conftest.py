@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import os
 import shutil
 import subprocess
@@ -46,6 +48,29 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class GzipHandler(QuietHandler):
+    """Serves text files gzip-compressed, as a production web server would (for Lighthouse)."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the trailing slash
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in self.TEXT:
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 class Server(ThreadingHTTPServer):
     request_queue_size = 64  # http.server's default backlog of 5 stalls a browser's parallel requests
     daemon_threads = True
@@ -56,8 +81,9 @@ def serve():
     """Start a local server for a folder; returns its base URL."""
     servers = []
 
-    def start(folder: Path) -> str:
-        server = Server(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    def start(folder: Path, gzip: bool = False) -> str:
+        handler = GzipHandler if gzip else QuietHandler
+        server = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"

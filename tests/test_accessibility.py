@@ -47,12 +47,12 @@ def test_axe_wcag21_aa_on_every_page(site_dir, base_url, browser, scheme):
             page.goto(base_url + url)
             expected = "slate" if scheme == "dark" else "default"
             assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-            result = run_axe(page, WCAG_TAGS)
-            for violation in result["violations"]:
+            for violation in run_axe(page, WCAG_TAGS + ["best-practice"])["violations"]:
+                if not set(violation["tags"]) & set(WCAG_TAGS):
+                    best_practice[violation["id"]] += 1  # reported, not failed
+                    continue
                 targets = [", ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
                 violations.append(f"{url} [{scheme}] {violation['id']} ({violation['impact']}): {targets}")
-            for finding in run_axe(page, ["best-practice"])["violations"]:
-                best_practice[finding["id"]] += 1
     finally:
         context.close()
     print(f"\naxe checked {len(urls)} pages in the {scheme} scheme; best-practice findings: {dict(best_practice) or 'none'}")
@@ -97,7 +97,8 @@ def test_keyboard_operates_language_switch_search_checkbox_and_details(base_url,
     box.focus()
     page.keyboard.press("Space")
     assert box.is_checked()
-    # Search: the search field opens from the keyboard and takes text.
+    # Search: Material's shortcut "s" (outside form fields) opens the search field, which takes text.
+    page.evaluate("document.activeElement.blur()")
     page.keyboard.press("s")
     page.wait_for_function("document.activeElement && document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("dialog")

@@ -153,7 +153,13 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
             if re.match(r"^(https?:|mailto:|javascript:)", href) or node.parent is not None and "md-source" in (node.attributes.get("class") or ""):
                 continue
             parts = urlsplit(href)
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            if parts.netloc:
+                broken.append(f"{page.relative_to(site_dir)}: {href} (leaves the site)")
+                continue
+            if parts.path.startswith("/"):  # the 404 pages and the home page's language links are root-absolute
+                target = (site_dir / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():

@@ -37,6 +37,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_template(output, template_name, config):
+    # Every language build renders 404.html at the site root; keep the Swedish one there and put
+    # each other language's copy under its own folder.
+    if template_name == "404.html":
+        return site.place_404(Path(config.site_dir), build_lang(config), output)
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the search index
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
