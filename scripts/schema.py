@@ -19,7 +19,7 @@ COMMON = {
 }
 
 BY_TYPE = {
-    "page": {},
+    "page": {"hide": ("list:text", False)},  # Material's own key: hide navigation/toc on landing pages
     "glossary": {},
     "guide": {"sources": ("sources", True), "related": ("ids", False)},
     "method": {
