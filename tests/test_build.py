@@ -169,3 +169,28 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
             if fragment and target.suffix == ".html" and fragment not in ids_of(target) and not fragment.startswith("ticks="):
                 broken.append(f"{page.relative_to(site_dir)}: {href} (no #{fragment})")
     assert not broken, "\n".join(broken[:50])
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_process_guide_links_every_method_card(lang):
+    guide = next(p for p in iter_pages(PROJECT, [PROJECT.lang_dir(lang) / "guider/processen.md"]))
+    linked = {posixpath.normpath(posixpath.join("guider", link.path)) for link in guide.links if link.path}
+    methods = {p.rel for p in iter_pages(PROJECT, [PROJECT.lang_dir(lang) / "metoder"]) if p.type == "method"}
+    assert len(methods) >= 13
+    assert methods <= linked, methods - linked
+
+
+def test_every_method_card_lists_the_cases_that_name_it(site_dir):
+    from scripts.site import SiteModel
+
+    site = SiteModel(PROJECT)
+    for lang in ("sv", "en"):
+        cases = site.of_type("case", lang)
+        for method in site.of_type("method", lang):
+            html = (site_dir / url_of(method.rel, lang) / "index.html").read_text(encoding="utf-8")
+            section = html[html.index('id="fallstudier"'):]
+            section = section[:section.index('id="kallor"')]
+            expected = [c for c in cases if method.id in c.meta["methods"]]
+            for case in expected:
+                assert url_of(case.rel, lang).rsplit("/", 2)[-2] + "/" in section, (lang, method.rel, case.rel)
+            assert section.count('href="../../fallstudier/') == len(expected) or not expected, (lang, method.rel)

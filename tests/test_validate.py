@@ -116,3 +116,12 @@ def test_norway_country_code_is_not_a_boolean(tmp_path):
     project = make_project(tmp_path)
     edit(project, SV_CASE, "country: no", "country: 'no'")
     assert validate(project) == []
+
+
+def test_case_without_sources_is_rejected(tmp_path):
+    project = make_project(tmp_path)
+    path = project.root / SV_CASE
+    text = path.read_text(encoding="utf-8")
+    start = text.index("sources:")
+    path.write_text(text[:start] + text[text.index("---", start):], encoding="utf-8")
+    assert formatted(validate(project, [path])) == [f"{SV_CASE}:1: FM003 missing required key 'sources' for type 'case'"]
