@@ -444,6 +444,17 @@ def glossary_tooltips(project: Project, page_html: str, lang: str, rel: str) -> 
     return "".join(out)
 
 
+ALTERNATE = re.compile(r'(<link rel="alternate" (?:hreflang="[^"]+" )?href=")([^"]+)(")')
+
+
+def absolute_alternates(page_html: str, page_url: str, site_url: str) -> str:
+    """hreflang alternates must be absolute URLs (search engines ignore relative ones)."""
+    from urllib.parse import urljoin
+
+    base = urljoin(site_url, page_url)
+    return ALTERNATE.sub(lambda m: m.group(1) + urljoin(base, m.group(2)) + m.group(3), page_html)
+
+
 def template_fields(page_html: str) -> str:
     return FIELD_HTML.sub(r'<span class="kb-field">[\1]</span>', page_html)
 

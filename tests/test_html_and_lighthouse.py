@@ -35,7 +35,7 @@ def test_every_page_is_valid_html(site_dir):
     messages = json.loads(result.stderr or result.stdout)["messages"]
     ours = [m for m in messages if not any(re.search(p, m["message"]) for p in THEME_ERRORS)]
     toc_labels = [m for m in messages if "“for” attribute" in m["message"]]
-    assert len(pages) > 150
+    assert len(pages) >= 140
     assert not ours, "\n".join(f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in ours[:30])
     assert all(re.search(r"/index\.html$", m["url"]) for m in toc_labels)
 

@@ -31,6 +31,10 @@ def on_page_content(html, page, config, files):
     return site.glossary_tooltips(PROJECT, html, build_lang(config), page_rel(page))
 
 
+def on_post_page(output, page, config):
+    return site.absolute_alternates(output, page.url, config.site_url)
+
+
 def on_page_context(context, page, config, nav):
     lang = build_lang(config)
     context["kb"] = site.page_context(PROJECT, page.meta, page_rel(page), lang, getattr(page.file, "locale", lang))

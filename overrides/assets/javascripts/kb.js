@@ -139,6 +139,10 @@
   window.addEventListener("load", focusableScrollRegions);
   window.addEventListener("resize", focusableScrollRegions);
 
+  /* Material's search dialog has no accessible name of its own. */
+  var searchDialog = document.querySelector('.md-search[role="dialog"]');
+  if (searchDialog && STRINGS.search_dialog) searchDialog.setAttribute("aria-label", STRINGS.search_dialog);
+
   var tools = document.querySelector(".kb-checklist-tools");
   if (tools) setUpChecklist(tools);
   var filter = document.querySelector("form.kb-filter");
