@@ -299,7 +299,7 @@ def case_filter(project, site, rel, lang) -> str:
             f'<div class="kb-filter__fields">{"".join(selects)}</div>'
             f'<button type="reset" class="md-button">{esc(text["filter_reset"])}</button>'
             f'<p class="kb-filter__result" role="status" aria-live="polite"></p></form>\n\n'
-            f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kb-cases">'
+            f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table data-kb-cases>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
 
 

@@ -132,7 +132,7 @@ def test_case_filter_by_method_matches_front_matter(base_url, context, lang):
     cases = site.of_type("case", lang)
     page = context.new_page()
     page.goto(base_url + url_of("fallstudier/index.md", lang))
-    rows = page.locator("table.kb-cases tbody tr")
+    rows = page.locator("table[data-kb-cases] tbody tr")
     assert rows.count() == len(cases)
     methods = sorted({m for c in cases for m in c.meta["methods"]})
     for method in methods:

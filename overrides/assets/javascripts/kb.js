@@ -83,7 +83,7 @@
 
   /* ---- Case filters -------------------------------------------------------------------- */
   function setUpFilter(form) {
-    var rows = Array.prototype.slice.call(document.querySelectorAll("table.kb-cases tbody tr"));
+    var rows = Array.prototype.slice.call(document.querySelectorAll("table[data-kb-cases] tbody tr"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
     var result = form.querySelector(".kb-filter__result");
 
