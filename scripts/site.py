@@ -336,8 +336,9 @@ def glossary(project, site, rel, lang) -> str:
     lines = [f"| {text['term_' + lang]} | {text['term_nb']} | {text['term_' + other]} | {text['definition']} |",
              "|---|---|---|---|"]
     for term in sorted(project.data("glossary"), key=lambda t: t[lang].lower()):
-        lines.append(f"| **{cell(term[lang])}** {{ #{term['id']} }} | {cell(term['nb'])} | {cell(term[other])} "
-                     f"| {cell(term['def_' + lang])} |")
+        # The other languages' terms carry their own lang, so screen readers pronounce them right.
+        lines.append(f"| **{cell(term[lang])}** {{ #{term['id']} }} | <span lang=\"nb\">{cell(term['nb'])}</span> "
+                     f"| <span lang=\"{other}\">{cell(term[other])}</span> | {cell(term['def_' + lang])} |")
     return "\n".join(lines)
 
 

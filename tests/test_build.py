@@ -194,3 +194,17 @@ def test_every_method_card_lists_the_cases_that_name_it(site_dir):
             for case in expected:
                 assert url_of(case.rel, lang).rsplit("/", 2)[-2] + "/" in section, (lang, method.rel, case.rel)
             assert section.count('href="../../fallstudier/') == len(expected) or not expected, (lang, method.rel)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_glossary_terms_and_tooltips(site_dir, lang):
+    glossary = HTMLParser((site_dir / url_of("ordlista/index.md", lang) / "index.html").read_text(encoding="utf-8"))
+    rows = glossary.css("article table tbody tr")
+    assert len(rows) >= 50
+    assert all(row.css_first('span[lang="nb"]') for row in rows)
+    guide = HTMLParser((site_dir / url_of("guider/processen.md", lang) / "index.html").read_text(encoding="utf-8"))
+    tooltips = guide.css("article abbr[title]")
+    assert len(tooltips) >= 5
+    titles = [t.attributes["title"] for t in tooltips]
+    assert len(titles) == len(set(titles)), "a term is explained once per page"
+    assert not guide.css("article a abbr, article h2 abbr, article code abbr")
