@@ -50,7 +50,7 @@ def base_document(page: Page, strings: dict, url: str, version: str) -> Document
 
 def checklist_document(page: Page, strings: dict, url: str, version: str) -> Document:
     doc = base_document(page, strings, url, version)
-    for number, line in page.body_lines:
+    for _, line in page.body_lines:
         heading = HEADING.match(line)
         item = CHECK_ITEM.match(line)
         if heading and len(heading.group(1)) == 2:

@@ -26,7 +26,7 @@ class SiteModel:
         self.project = project
         pages = iter_pages(project)
         self.source = {p.rel: p for p in pages if p.lang == SOURCE_LANG}
-        self.translated = {p.rel: p for p in pages if p.lang != SOURCE_LANG}
+        self.translated = {(p.lang, p.rel): p for p in pages if p.lang != SOURCE_LANG}
         self.nav_order = nav_order(project)
 
     def pages(self, lang: str) -> list[Page]:
@@ -34,9 +34,7 @@ class SiteModel:
         return sorted(chosen, key=lambda p: (self.nav_order.get(p.rel, 10_000), p.rel))
 
     def page(self, rel: str, lang: str) -> Page:
-        if lang != SOURCE_LANG and (rel in self.translated and self.translated[rel].lang == lang):
-            return self.translated[rel]
-        return self.source[rel]
+        return self.translated.get((lang, rel), self.source[rel])
 
     def by_id(self, page_id: str, lang: str) -> Page | None:
         for page in self.pages(lang):
@@ -82,20 +80,12 @@ def url_of(rel: str, lang: str) -> str:
 
 def relative_url(from_rel: str, to_rel: str, lang: str) -> str:
     """URL of `to_rel` as seen from the page `from_rel` (both in the same language tree)."""
-    start = url_of(from_rel, lang) or "./"
-    target = url_of(to_rel, lang) or "./"
-    rel = posixpath.relpath("/" + target, "/" + start.rstrip("/") if start != "./" else "/")
-    if not rel.endswith("/"):
-        rel += "/"
-    return "./" if rel == "./" else rel
+    rel = posixpath.relpath("/" + url_of(to_rel, lang), "/" + url_of(from_rel, lang))
+    return "./" if rel == "." else rel + "/"
 
 
 def strings(project: Project, lang: str) -> dict:
     return project.strings[lang]
-
-
-def label(project: Project, facet: str, value, lang: str) -> str:
-    return project.label(facet, value, lang)
 
 
 # --- template context -------------------------------------------------------------------------
@@ -129,8 +119,8 @@ def page_context(project: Project, meta: dict, rel: str, lang: str, file_lang: s
         return [{"text": str(value), "href": None}]
 
     if page_type == "method":
-        row("phase", plain(label(project, "phase", meta.get("phase"), lang)))
-        row("effort", plain(label(project, "effort", meta.get("effort"), lang)))
+        row("phase", plain(project.label("phase", meta.get("phase"), lang)))
+        row("effort", plain(project.label("effort", meta.get("effort"), lang)))
         row("lead_time", plain(meta.get("lead_time", "")))
         row("when", plain(meta.get("when", "")))
         legal = normalise_legal(meta.get("legal") or {})
@@ -139,11 +129,11 @@ def page_context(project: Project, meta: dict, rel: str, lang: str, file_lang: s
         row("related", [link(i) for i in meta.get("related") or []])
     elif page_type == "case":
         row("organisation", plain(meta.get("organisation", "")))
-        row("country", plain(label(project, "country", normalise_country(meta.get("country")), lang)))
+        row("country", plain(project.label("country", normalise_country(meta.get("country")), lang)))
         row("year", plain(meta.get("year", "")))
-        row("sector", plain(label(project, "sector", meta.get("sector"), lang)))
+        row("sector", plain(project.label("sector", meta.get("sector"), lang)))
         row("methods", [link(i) for i in meta.get("methods") or []])
-        row("procedure", plain(label(project, "procedure", meta.get("procedure"), lang)))
+        row("procedure", plain(project.label("procedure", meta.get("procedure"), lang)))
         row("outcome", plain(meta.get("outcome", "")))
         row("lup_link", plain(meta.get("lup_link", "")))
     elif page_type == "module":
@@ -157,8 +147,8 @@ def page_context(project: Project, meta: dict, rel: str, lang: str, file_lang: s
         modules = [m for m in modules if m is not None]
         ctx["time"] = {"total": sum(m.meta.get("teaching", 0) + m.meta.get("exercises", 0) for m in modules)}
         ctx["objectives"] = [o for m in modules for o in m.meta.get("objectives") or []]
-        row("audience", [{"text": label(project, "audience", a, lang), "href": None} for a in meta.get("audience") or []])
-        row("level", plain(label(project, "level", meta.get("level"), lang)))
+        row("audience", [{"text": project.label("audience", a, lang), "href": None} for a in meta.get("audience") or []])
+        row("level", plain(project.label("level", meta.get("level"), lang)))
     if page_type in ("checklist", "template"):
         ctx["downloads"].append({"href": download_path(meta.get("id", ""), lang), "label": text["download_docx"]})
         ctx["version"] = version_of(project, rel, meta)
@@ -225,7 +215,7 @@ def method_cases(project, site, rel, lang, method_id) -> str:
         return "\n".join(lines + [text["no_cases_yet"]])
     for case in cases:
         meta = case.meta
-        facts = f"{meta.get('organisation')}, {label(project, 'country', normalise_country(meta.get('country')), lang)}, {meta.get('year')}"
+        facts = f"{meta.get('organisation')}, {project.label('country', normalise_country(meta.get('country')), lang)}, {meta.get('year')}"
         lines.append(f"- {md_link(meta['title'], rel, case.rel)} ({facts})")
     return "\n".join(lines)
 
@@ -267,9 +257,9 @@ def case_filter(project, site, rel, lang) -> str:
         m = case.meta
         country = normalise_country(m.get("country"))
         years = year_span(str(m.get("year", "")))
-        facets["sector"][m.get("sector")] = label(project, "sector", m.get("sector"), lang)
-        facets["country"][country] = label(project, "country", country, lang)
-        facets["procedure"][m.get("procedure")] = label(project, "procedure", m.get("procedure"), lang)
+        facets["sector"][m.get("sector")] = project.label("sector", m.get("sector"), lang)
+        facets["country"][country] = project.label("country", country, lang)
+        facets["procedure"][m.get("procedure")] = project.label("procedure", m.get("procedure"), lang)
         facets["year"].update(years)
         method_links = []
         for method_id in m.get("methods") or []:
@@ -314,7 +304,7 @@ def case_comparison(project, site, rel, lang) -> str:
         for field in fields:
             value = m.get(field, "")
             if field in ("country", "sector", "procedure"):
-                value = label(project, field, normalise_country(value) if field == "country" else value, lang)
+                value = project.label(field, normalise_country(value) if field == "country" else value, lang)
             elif field == "methods":
                 found = [site.by_id(i, lang) for i in value or []]
                 value = ", ".join(md_link(p.meta["title"], rel, p.rel) for p in found if p)

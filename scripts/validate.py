@@ -279,7 +279,7 @@ def check_checklist(page: Page, add) -> None:
         if not item.text:
             add(item.line, "CL001", f"item {item.id} has no text")
     ids = {item.line for item in items}
-    for line, text in page.task_item_lines:
+    for line, _ in page.task_item_lines:
         if line not in ids:
             add(line, "CL001", "checklist item without an id: write '- [ ] PREFIX-NN Text'")
 

@@ -48,12 +48,18 @@ def test_language_switcher_keeps_the_page(base_url, context, rel):
 
 
 def search(page, query):
+    """Type a query and return the result links once the list has rendered and stopped changing."""
     page.click("label.md-search__icon, .md-search__input", force=True)
     page.fill(".md-search__input", query)
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && !/Initierar|Initializing/.test(m.textContent); }")
-    page.wait_for_timeout(300)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    page.wait_for_selector(".md-search-result__link", timeout=15000)
+    previous = None
+    for _ in range(20):
+        links = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+        if links == previous:
+            return links
+        previous = links
+        page.wait_for_timeout(150)
+    return previous
 
 
 def test_english_search_returns_only_english_pages(base_url, context):
