@@ -13,7 +13,6 @@ from scripts.config import LANGS, Project
 from scripts.content import CHECK_ITEM, FIELD, HEADING, Page
 
 
-
 def plain(markdown: str) -> str:
     """Inline Markdown to plain text: links keep their text, emphasis and attribute lists go."""
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
