@@ -284,7 +284,7 @@ def case_filter(project, site, rel, lang) -> str:
                        f'<select id="kb-filter-{key}" data-filter="{key}"><option value="">{esc(text["filter_all"])}</option>{opts}</select></div>')
     head = "".join(f'<th scope="col">{esc(text[k])}</th>' for k in
                    ("case", "organisation", "country", "year", "sector", "methods", "procedure", "outcome"))
-    return (f'<form class="kb-filter" hidden aria-labelledby="kb-filter-heading" data-result-template="{esc(text["filter_result"])}">'
+    return (f'<form class="kb-filter" hidden aria-labelledby="kb-filter-heading">'
             f'<h2 id="kb-filter-heading" class="kb-filter__heading">{esc(text["filter_heading"])}</h2>'
             f'<div class="kb-filter__fields">{"".join(selects)}</div>'
             f'<button type="reset" class="md-button">{esc(text["filter_reset"])}</button>'

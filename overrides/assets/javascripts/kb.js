@@ -36,7 +36,7 @@
       update();
     }
     function update() {
-      progress.textContent = format(tools.dataset.progressTemplate, { done: ticked().length, total: boxes.length });
+      progress.textContent = format(STRINGS.checklist_progress, { done: ticked().length, total: boxes.length });
     }
 
     var fromLink = location.hash.indexOf("#" + TICKS) === 0 ? location.hash.slice(TICKS.length + 1) : null;
@@ -73,7 +73,7 @@
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(link).catch(function () { /* the link stays selectable */ });
         }
-        progress.textContent = tools.dataset.copied;
+        progress.textContent = STRINGS.checklist_link_copied;
         setTimeout(update, 2500);
       }
     });
@@ -100,7 +100,7 @@
         row.hidden = !visible;
         if (visible) shown += 1;
       });
-      result.textContent = format(form.dataset.resultTemplate, { count: shown, total: rows.length });
+      result.textContent = format(STRINGS.filter_result, { count: shown, total: rows.length });
     }
     selects.forEach(function (select) { select.addEventListener("change", run); });
     form.addEventListener("reset", function () { setTimeout(run, 0); });
